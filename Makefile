@@ -1,0 +1,18 @@
+# The two commands a newcomer needs (see README.md); `bench` and `lint` are
+# for the engineers. All set-up lives in scripts/dev.sh.
+.PHONY: run test bench lint setup
+
+run:
+	bash scripts/dev.sh run
+
+test:
+	bash scripts/dev.sh test
+
+bench:
+	bash scripts/dev.sh bench $(BENCH_ARGS)
+
+lint:
+	bash scripts/dev.sh lint
+
+setup:
+	bash scripts/dev.sh setup

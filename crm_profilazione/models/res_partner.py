@@ -1,0 +1,104 @@
+from odoo import api, fields, models
+
+PROFILING_GROUP = "crm_profilazione.group_profiling_user"
+
+
+class ResPartner(models.Model):
+    """Partners carry their profiles and can be searched by them.
+
+    The search-only fields below turn profiles into ordinary domain terms, so
+    the contact list, mailing recipients, automation rules and the external
+    API all select partners by profile with no special code.
+    """
+
+    _inherit = "res.partner"
+
+    profiling_line_ids = fields.One2many(
+        "crm.profiling.line",
+        "partner_id",
+        string="Profiles",
+        groups=PROFILING_GROUP,
+    )
+    profiling_count = fields.Integer(
+        string="Profile Count",
+        compute="_compute_profiling_count",
+        groups=PROFILING_GROUP,
+    )
+    profiling_value_ids = fields.Many2many(
+        "crm.profiling.value",
+        string="Profiling Values",
+        compute="_compute_profiling_value_ids",
+        search="_search_profiling_value_ids",
+        groups=PROFILING_GROUP,
+    )
+    profiling_ids = fields.Many2many(
+        "crm.profiling",
+        string="Profiled Characteristics",
+        compute="_compute_profiling_value_ids",
+        search="_search_profiling_ids",
+        groups=PROFILING_GROUP,
+    )
+    profiling_type_ids = fields.Many2many(
+        "crm.profiling.type",
+        string="Profiling Types",
+        compute="_compute_profiling_value_ids",
+        search="_search_profiling_type_ids",
+        groups=PROFILING_GROUP,
+    )
+    profiling_family_ids = fields.Many2many(
+        "crm.profiling.family",
+        string="Profiling Families",
+        compute="_compute_profiling_value_ids",
+        search="_search_profiling_family_ids",
+        groups=PROFILING_GROUP,
+    )
+
+    @api.depends("profiling_line_ids")
+    def _compute_profiling_count(self):
+        counts = dict(
+            self.env["crm.profiling.line"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.profiling_count = counts.get(partner._origin, 0)
+
+    @api.depends(
+        "profiling_line_ids.value_ids",
+        "profiling_line_ids.profiling_id",
+        "profiling_line_ids.type_id",
+        "profiling_line_ids.family_id",
+    )
+    def _compute_profiling_value_ids(self):
+        for partner in self:
+            lines = partner.profiling_line_ids
+            partner.profiling_value_ids = lines.value_ids
+            partner.profiling_ids = lines.profiling_id
+            partner.profiling_type_ids = lines.type_id
+            partner.profiling_family_ids = lines.family_id
+
+    def _search_profiling_value_ids(self, operator, value):
+        return [("profiling_line_ids.value_ids", operator, value)]
+
+    def _search_profiling_ids(self, operator, value):
+        return [("profiling_line_ids.profiling_id", operator, value)]
+
+    def _search_profiling_type_ids(self, operator, value):
+        return [("profiling_line_ids.type_id", operator, value)]
+
+    def _search_profiling_family_ids(self, operator, value):
+        return [("profiling_line_ids.family_id", operator, value)]
+
+    def action_open_profiling_lines(self):
+        """Open this partner's profiles, grouped by type and family."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_profilazione.crm_profiling_line_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {
+            "default_partner_id": self.id,
+            "search_default_group_by_type": 1,
+            "search_default_group_by_family": 1,
+        }
+        return action

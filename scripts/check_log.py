@@ -14,12 +14,13 @@ LEVEL = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) ")
 def offending_lines(path):
     """Yield the log records at WARNING or above that mention the addon."""
     record = []
-    for line in open(path, encoding="utf-8", errors="replace"):
-        if re.match(r"^\d{4}-\d{2}-\d{2} ", line):
-            if record and LEVEL.match(record[0]) and ADDON in "".join(record):
-                yield "".join(record)
-            record = []
-        record.append(line)
+    with open(path, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            if re.match(r"^\d{4}-\d{2}-\d{2} ", line):
+                if record and LEVEL.match(record[0]) and ADDON in "".join(record):
+                    yield "".join(record)
+                record = []
+            record.append(line)
     if record and LEVEL.match(record[0]) and ADDON in "".join(record):
         yield "".join(record)
 

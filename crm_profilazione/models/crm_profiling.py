@@ -1,3 +1,5 @@
+import itertools
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -148,7 +150,7 @@ class CrmProfiling(models.Model):
             ranged = profiling.value_ids.filtered("is_ranged").sorted(
                 lambda v: v._bounds()
             )
-            for before, after in zip(ranged, ranged[1:], strict=False):
+            for before, after in itertools.pairwise(ranged):
                 if after._bounds()[0] < before._bounds()[1]:
                     raise ValidationError(
                         self.env._(

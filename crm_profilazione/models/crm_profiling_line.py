@@ -54,6 +54,8 @@ class CrmProfilingLine(models.Model):
         store=True,
         readonly=False,
         domain="[('profiling_id', '=', profiling_id)]",
+        # an archived value stays on the profiles that hold it
+        context={"active_test": False},
     )
     number_value = fields.Float(string="Number")
     text_value = fields.Char(string="Text")
@@ -104,7 +106,9 @@ class CrmProfilingLine(models.Model):
     def _check_value_mode(self):
         for line in self:
             profiling = line.profiling_id
-            foreign = line.value_ids - profiling.with_context(active_test=False).value_ids
+            foreign = (
+                line.value_ids - profiling.with_context(active_test=False).value_ids
+            )
             if foreign:
                 raise ValidationError(
                     self.env._(
@@ -122,9 +126,9 @@ class CrmProfilingLine(models.Model):
         """Refuse an answer the characteristic's value mode does not allow."""
         self.ensure_one()
         mode = self.profiling_id.value_mode
-        labels = dict(self.profiling_id._fields["value_mode"]._description_selection(
-            self.env
-        ))
+        labels = dict(
+            self.profiling_id._fields["value_mode"]._description_selection(self.env)
+        )
         problem = None
         if mode == "single" and len(self.value_ids) != 1:
             problem = self.env._("choose exactly one value")

@@ -31,7 +31,9 @@ class CrmProfilingValue(models.Model):
     value_mode = fields.Selection(related="profiling_id.value_mode")
     # Range (number characteristics only)
     has_range_min = fields.Boolean(string="Has Lower Bound")
-    range_min = fields.Float(string="Above", help="The value covers numbers above this.")
+    range_min = fields.Float(
+        string="Above", help="The value covers numbers above this."
+    )
     has_range_max = fields.Boolean(string="Has Upper Bound")
     range_max = fields.Float(
         string="Up To", help="The value covers numbers up to this one, included."

@@ -1,6 +1,18 @@
+from collections.abc import Collection
+
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 PROFILING_GROUP = "crm_profilazione.group_profiling_user"
+NEGATIONS = {
+    "!=": "=",
+    "not in": "in",
+    "not like": "like",
+    "not ilike": "ilike",
+    "not =like": "=like",
+    "not =ilike": "=ilike",
+    "not any": "any",
+}
 
 
 class ResPartner(models.Model):
@@ -78,16 +90,39 @@ class ResPartner(models.Model):
             partner.profiling_family_ids = lines.family_id
 
     def _search_profiling_value_ids(self, operator, value):
-        return [("profiling_line_ids.value_ids", operator, value)]
+        return self._search_through_profiles("value_ids", operator, value)
 
     def _search_profiling_ids(self, operator, value):
-        return [("profiling_line_ids.profiling_id", operator, value)]
+        return self._search_through_profiles("profiling_id", operator, value)
 
     def _search_profiling_type_ids(self, operator, value):
-        return [("profiling_line_ids.type_id", operator, value)]
+        return self._search_through_profiles("type_id", operator, value)
 
     def _search_profiling_family_ids(self, operator, value):
-        return [("profiling_line_ids.family_id", operator, value)]
+        return self._search_through_profiles("family_id", operator, value)
+
+    @api.model
+    def _search_through_profiles(self, line_field, operator, value):
+        """Translate a condition on a partner's profiles into a domain.
+
+        Conditions are read "the partner has a profile such that...", and
+        negative ones as "the partner has no profile such that...": a partner
+        without the value Spring must not match "value is not Spring" just
+        because another of its profiles holds some other value. ``False``
+        stands for "no profile at all" of that kind.
+        """
+        path = f"profiling_line_ids.{line_field}"
+        negated = operator in NEGATIONS
+        operator = NEGATIONS.get(operator, operator)
+        if operator in ("in", "=") and not isinstance(value, str):
+            values = list(value) if isinstance(value, Collection) else [value]
+            ids = [v for v in values if v]
+            domain = Domain(path, "in", ids) if ids else Domain.FALSE
+            if len(ids) < len(values):
+                domain |= ~Domain(path, "!=", False)
+        else:
+            domain = Domain(path, operator, value)
+        return ~domain if negated else domain
 
     def action_open_profiling_lines(self):
         """Open this partner's profiles, grouped by type and family."""

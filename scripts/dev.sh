@@ -38,6 +38,8 @@ ensure_system_packages() {
     for pkg in "${wanted[@]}"; do
         dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
     done
+    # Node.js may come from elsewhere than Debian: only the command matters.
+    command -v npm >/dev/null || missing+=(nodejs npm)
     if [ ${#missing[@]} -eq 0 ]; then
         echo "    all present"
         return
@@ -100,6 +102,18 @@ ensure_venv() {
     "$VENV/bin/python" -c 'import odoo.release as r; print("    odoo", r.version)'
 }
 
+# Prettier and its XML plugin, pinned in package-lock.json, for the XML check.
+ensure_node_tools() {
+    step "Preparing the XML formatter (npm)"
+    if [ -x "$REPO/node_modules/.bin/prettier" ] \
+        && cmp -s "$REPO/package-lock.json" "$REPO/node_modules/.package-lock.json.copy"; then
+        echo "    already installed"
+        return
+    fi
+    (cd "$REPO" && npm ci --silent --no-audit --no-fund)
+    cp "$REPO/package-lock.json" "$REPO/node_modules/.package-lock.json.copy"
+}
+
 # --------------------------------------------------------------------------
 # PostgreSQL: PG* variables when given, else the local cluster, started on
 # demand, with a superuser role named after the current user.
@@ -152,6 +166,7 @@ setup() {
     ensure_system_packages
     ensure_odoo_source
     ensure_venv
+    ensure_node_tools
     ensure_postgres
     write_config
 }
@@ -176,10 +191,13 @@ cmd_run() {
 }
 
 cmd_lint() {
-    step "Lint: ruff (check + format) and pylint-odoo"
-    "$VENV/bin/ruff" check "$REPO"
-    "$VENV/bin/ruff" format --check "$REPO"
-    "$VENV/bin/pylint" --rcfile="$REPO/.pylintrc" "$REPO/crm_profilazione"
+    step "Lint: ruff (check + format), pylint-odoo, prettier (XML)"
+    cd "$REPO"
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    "$VENV/bin/pylint" --rcfile=.pylintrc crm_profilazione
+    node_modules/.bin/prettier --check "crm_profilazione/**/*.xml"
+    echo "    lint clean"
 }
 
 cmd_test() {

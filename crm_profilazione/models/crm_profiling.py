@@ -26,12 +26,8 @@ class CrmProfiling(models.Model):
     _order = "sequence, code, id"
 
     code = fields.Char(required=True)
-    type_id = fields.Many2one(
-        "crm.profiling.type", string="Type", index=True, ondelete="restrict"
-    )
-    family_id = fields.Many2one(
-        "crm.profiling.family", string="Family", index=True, ondelete="restrict"
-    )
+    type_id = fields.Many2one("crm.profiling.type", index=True, ondelete="restrict")
+    family_id = fields.Many2one("crm.profiling.family", index=True, ondelete="restrict")
     value_mode = fields.Selection(
         VALUE_MODES,
         required=True,

@@ -15,7 +15,6 @@ class CrmProfilingFamily(models.Model):
 
     type_id = fields.Many2one(
         "crm.profiling.type",
-        string="Type",
         index=True,
         ondelete="restrict",
         help="The type this family belongs to, if any.",

@@ -24,7 +24,6 @@ class CrmProfilingLine(models.Model):
 
     partner_id = fields.Many2one(
         "res.partner",
-        string="Partner",
         required=True,
         index=True,
         ondelete="cascade",
@@ -60,9 +59,7 @@ class CrmProfilingLine(models.Model):
     number_value = fields.Float(string="Number")
     text_value = fields.Char(string="Text")
     # Provenance
-    profiled_on = fields.Date(
-        string="Profiled On", required=True, default=fields.Date.context_today
-    )
+    profiled_on = fields.Date(required=True, default=fields.Date.context_today)
     user_id = fields.Many2one(
         "res.users",
         string="Profiled By",

@@ -23,7 +23,6 @@ class CrmProfilingTaxonomyMixin(models.AbstractModel):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         index=True,
         help="Leave empty to share the record with every company.",
     )

@@ -73,7 +73,7 @@ class TestAccessRights(ProfilingCommon):
         self.assertNotIn("profiling_line_ids", fields)
         self.assertNotIn("profiling_value_ids", fields)
         with self.assertRaises(AccessError):
-            partner.profiling_line_ids  # noqa: B018
+            partner.read(["profiling_line_ids"])
 
     def test_portal_user_reads_nothing(self):
         self.profile(self.partner_a, self.answer, ["Yes"])

@@ -4,4 +4,9 @@ from . import crm_profiling_family
 from . import crm_profiling_value
 from . import crm_profiling
 from . import crm_profiling_line
+from . import crm_profiling_segment
+from . import crm_profiling_segment_rule
 from . import res_partner
+from . import crm_lead
+from . import mail_activity
+from . import mailing_mailing

@@ -80,6 +80,7 @@ class CrmProfilingLine(models.Model):
 
     @api.depends(
         "number_value",
+        "profiling_id",
         "profiling_id.value_mode",
         "profiling_id.value_ids.has_range_min",
         "profiling_id.value_ids.range_min",
@@ -87,7 +88,9 @@ class CrmProfilingLine(models.Model):
         "profiling_id.value_ids.range_max",
     )
     def _compute_value_ids(self):
-        """Place numbers into their range value; other modes keep their choice."""
+        """Place numbers into their range value; other modes keep the values
+        that belong to the characteristic (so changing the characteristic of
+        a line drops the values of the previous one)."""
         for line in self:
             profiling = line.profiling_id
             if profiling.value_mode == "number" and profiling.value_ids.filtered(
@@ -97,7 +100,9 @@ class CrmProfilingLine(models.Model):
             elif profiling.value_mode in ("number", "presence", "text"):
                 line.value_ids = False
             else:
-                line.value_ids = line.value_ids
+                line.value_ids = line.value_ids.filtered(
+                    lambda v, profiling=profiling: v.profiling_id == profiling
+                )
 
     @api.constrains("profiling_id", "value_ids", "number_value", "text_value")
     def _check_value_mode(self):

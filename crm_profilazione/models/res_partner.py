@@ -57,6 +57,13 @@ class ResPartner(models.Model):
         search="_search_profiling_type_ids",
         groups=PROFILING_GROUP,
     )
+    profiling_segment_ids = fields.Many2many(
+        "crm.profiling.segment",
+        string="Profiling Segments",
+        compute="_compute_profiling_segment_ids",
+        search="_search_profiling_segment_ids",
+        groups=PROFILING_GROUP,
+    )
     profiling_family_ids = fields.Many2many(
         "crm.profiling.family",
         string="Profiling Families",
@@ -88,6 +95,36 @@ class ResPartner(models.Model):
             partner.profiling_ids = lines.profiling_id
             partner.profiling_type_ids = lines.type_id
             partner.profiling_family_ids = lines.family_id
+
+    def _compute_profiling_segment_ids(self):
+        segments = self.env["crm.profiling.segment"].search([])
+        members = {
+            segment: set(
+                self.search([("id", "in", self.ids), *segment._get_member_domain()]).ids
+            )
+            for segment in segments
+        }
+        for partner in self:
+            partner.profiling_segment_ids = segments.filtered(
+                lambda s, partner=partner: partner.id in members[s]
+            )
+
+    def _search_profiling_segment_ids(self, operator, value):
+        """Select the members of segments, evaluating their rules now."""
+        Segment = self.env["crm.profiling.segment"]
+        negated = operator in NEGATIONS
+        operator = NEGATIONS.get(operator, operator)
+        if operator == "in":
+            values = value if isinstance(value, Collection) else [value]
+            segment_ids = [v for v in values if v]
+        elif operator == "any":
+            segment_ids = Segment.search(value).ids
+        elif operator in ("like", "ilike", "=like", "=ilike"):
+            segment_ids = Segment.search([("name", operator, value)]).ids
+        else:
+            return NotImplemented
+        domain = Segment._get_domain_of_segments(segment_ids)
+        return ~domain if negated else domain
 
     def _search_profiling_value_ids(self, operator, value):
         return self._search_through_profiles("value_ids", operator, value)

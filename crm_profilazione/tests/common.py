@@ -32,7 +32,7 @@ class ProfilingCommon(TransactionCase):
         cls.user_salesman = new_test_user(
             cls.env,
             login="salesman",
-            groups="sales_team.group_sale_salesman",
+            groups="sales_team.group_sale_salesman,base.group_partner_manager",
             name="Sales User",
         )
         cls.user_other_company = new_test_user(
@@ -128,3 +128,30 @@ class ProfilingCommon(TransactionCase):
             value_ids = [cls.value(profiling, name).id for name in values]
             vals["value_ids"] = [Command.set(value_ids)]
         return cls.env["crm.profiling.line"].create(vals)
+
+    @classmethod
+    def create_segment(cls, rules, match="all", partner_domain="[]", name="Segment"):
+        """Create a segment from (characteristic, operator, operand) tuples.
+
+        The operand is a list of value names, a number, a (low, high) pair for
+        "between", or None.
+        """
+        rule_commands = []
+        for profiling, operator, operand in rules:
+            vals = {"profiling_id": profiling.id, "operator": operator}
+            if isinstance(operand, list):
+                value_ids = [cls.value(profiling, name).id for name in operand]
+                vals["value_ids"] = [Command.set(value_ids)]
+            elif isinstance(operand, tuple):
+                vals["number"], vals["number_to"] = operand
+            elif operand is not None:
+                vals["number"] = operand
+            rule_commands.append(Command.create(vals))
+        return cls.env["crm.profiling.segment"].create(
+            {
+                "name": name,
+                "match": match,
+                "partner_domain": partner_domain,
+                "rule_ids": rule_commands,
+            }
+        )

@@ -14,7 +14,8 @@ registry.category("web_tour.tours").add("crm_profilazione_partner_profiling_tour
         },
         {
             content: "The partner without the searched value is listed before searching",
-            trigger: ".o_list_view .o_data_row .o_data_cell[name=complete_name]:text(Other Tour Partner)",
+            trigger:
+                ".o_list_view .o_data_row .o_data_cell[name=complete_name]:text(Other Tour Partner)",
         },
         {
             content: "Open the partner to profile",
@@ -77,7 +78,8 @@ registry.category("web_tour.tours").add("crm_profilazione_partner_profiling_tour
         },
         {
             content: "Search the contacts by profiling value",
-            trigger: ".o_searchview_autocomplete .o-dropdown-item:text(Search Profiling Value for: Large)",
+            trigger:
+                ".o_searchview_autocomplete .o-dropdown-item:text(Search Profiling Value for: Large)",
             run: "click",
         },
         {

@@ -1,0 +1,1 @@
+from . import crm_profiling_activity_plan

@@ -27,7 +27,6 @@ class MailingMailing(models.Model):
 
     profiling_segment_id = fields.Many2one(
         "crm.profiling.segment",
-        string="Profiling Segment",
         compute="_compute_profiling_segment_id",
         store=True,
         readonly=False,

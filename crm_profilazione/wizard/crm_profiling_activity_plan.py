@@ -34,8 +34,8 @@ class CrmProfilingActivityPlan(models.TransientModel):
         required=True,
         default="segment",
     )
-    segment_id = fields.Many2one("crm.profiling.segment", string="Segment")
-    partner_ids = fields.Many2many("res.partner", string="Partners")
+    segment_id = fields.Many2one("crm.profiling.segment")
+    partner_ids = fields.Many2many("res.partner")
     partner_domain = fields.Char(string="Criteria", default="[]")
     partner_count = fields.Integer(
         string="Partners Targeted", compute="_compute_partner_count"
@@ -43,7 +43,6 @@ class CrmProfilingActivityPlan(models.TransientModel):
     # Activity
     activity_type_id = fields.Many2one(
         "mail.activity.type",
-        string="Activity Type",
         required=True,
         domain="[('res_model', 'in', (False, 'res.partner'))]",
         default=lambda self: self.env.ref(
@@ -71,7 +70,6 @@ class CrmProfilingActivityPlan(models.TransientModel):
     )
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         domain="[('share', '=', False)]",
         default=lambda self: self.env.user,
         help="The responsible, or for partners without a salesperson, the "

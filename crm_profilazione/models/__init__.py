@@ -4,8 +4,10 @@ from . import crm_profiling_family
 from . import crm_profiling_value
 from . import crm_profiling
 from . import crm_profiling_line
+from . import crm_profiling_history
 from . import crm_profiling_segment
 from . import crm_profiling_segment_rule
+from . import crm_profiling_profiled_mixin
 from . import res_partner
 from . import crm_lead
 from . import mail_activity

@@ -24,6 +24,7 @@ class CrmProfiling(models.Model):
     _inherit = ["crm.profiling.taxonomy.mixin"]
     _description = "Profiling Characteristic"
     _order = "sequence, code, id"
+    _rec_names_search = ["code", "name"]
 
     code = fields.Char(required=True)
     type_id = fields.Many2one("crm.profiling.type", index=True, ondelete="restrict")
@@ -158,6 +159,31 @@ class CrmProfiling(models.Model):
                             profiling=profiling.display_name,
                         )
                     )
+
+    def _get_values_by_codes(self, codes):
+        """Return the values named by comma-separated ``codes`` (any case).
+
+        Used by imports, which name values by code; codes are only unique
+        within a characteristic, so they are looked up in this one.
+        """
+        self.ensure_one()
+        wanted = [code.strip() for code in (codes or "").split(",") if code.strip()]
+        values = self.with_context(active_test=False).value_ids
+        by_code = {value.code.lower(): value for value in values}
+        unknown = [code for code in wanted if code.lower() not in by_code]
+        if unknown:
+            raise ValidationError(
+                self.env._(
+                    "Unknown value code %(codes)s for characteristic %(profiling)s. "
+                    "Its codes are: %(known)s.",
+                    codes=", ".join(unknown),
+                    profiling=self.display_name,
+                    known=", ".join(values.mapped("code")) or "-",
+                )
+            )
+        return self.env["crm.profiling.value"].union(
+            *(by_code[code.lower()] for code in wanted)
+        )
 
     def _value_for_number(self, number):
         """Return the value whose range holds ``number`` (empty if none)."""

@@ -5,16 +5,23 @@ SOURCES = [
     ("manual", "Manual"),
     ("import", "Import"),
     ("automatic", "Automatic"),
+    ("lead", "From lead"),
 ]
+# What a profile says; history records these before and after each change.
+ANSWER_FIELDS = ("value_ids", "number_value", "text_value")
 
 
 class CrmProfilingLine(models.Model):
-    """One partner's answer to one characteristic (profilazione dell'anagrafica).
+    """One partner's (or lead's) answer to one characteristic
+    (profilazione dell'anagrafica).
 
-    There is at most one line per partner and characteristic, enforced by a
-    unique constraint in the database so that concurrent writers cannot
-    create duplicates. Numbers are placed into the matching range value
-    automatically, which keeps "value is Over €5,000" searches exact.
+    Lines are the current state and the only source of truth for it; every
+    creation, change and removal is also appended to ``crm.profiling.history``,
+    which is never read back to rebuild the state. There is at most one line
+    per record and characteristic, enforced in the database so that
+    concurrent writers cannot create duplicates. Numbers are placed into the
+    matching range value automatically, which keeps "value is Over €5,000"
+    searches exact.
     """
 
     _name = "crm.profiling.line"
@@ -22,12 +29,8 @@ class CrmProfilingLine(models.Model):
     _order = "partner_id, sequence, profiling_id, id"
     _rec_name = "profiling_id"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
+    partner_id = fields.Many2one("res.partner", index=True, ondelete="cascade")
+    lead_id = fields.Many2one("crm.lead", index=True, ondelete="cascade")
     profiling_id = fields.Many2one(
         "crm.profiling",
         string="Characteristic",
@@ -58,6 +61,13 @@ class CrmProfilingLine(models.Model):
     )
     number_value = fields.Float(string="Number")
     text_value = fields.Char(string="Text")
+    value_codes = fields.Char(
+        string="Value Codes",
+        compute="_compute_value_codes",
+        inverse="_inverse_value_codes",
+        help="The values' codes separated by commas, e.g. PRIM,AUT: what an "
+        "import file gives instead of value names.",
+    )
     # Provenance
     profiled_on = fields.Date(required=True, default=fields.Date.context_today)
     user_id = fields.Many2one(
@@ -67,9 +77,12 @@ class CrmProfilingLine(models.Model):
         ondelete="set null",
     )
     source = fields.Selection(SOURCES, required=True, default="manual")
+    origin_lead_id = fields.Many2one(
+        "crm.lead", string="Carried Over From", ondelete="set null", readonly=True
+    )
     note = fields.Text()
     company_id = fields.Many2one(
-        related="partner_id.company_id", store=True, index=True
+        "res.company", compute="_compute_company_id", store=True, index=True
     )
 
     _partner_profiling_uniq = models.Constraint(
@@ -77,6 +90,20 @@ class CrmProfilingLine(models.Model):
         "A partner can be profiled only once per characteristic: change the "
         "existing profile instead.",
     )
+    _lead_profiling_uniq = models.Constraint(
+        "UNIQUE (lead_id, profiling_id)",
+        "A lead can be profiled only once per characteristic: change the "
+        "existing profile instead.",
+    )
+    _partner_or_lead = models.Constraint(
+        "CHECK ((partner_id IS NULL) <> (lead_id IS NULL))",
+        "A profile belongs either to a partner or to a lead.",
+    )
+
+    @api.depends("partner_id.company_id", "lead_id.company_id")
+    def _compute_company_id(self):
+        for line in self:
+            line.company_id = line.partner_id.company_id or line.lead_id.company_id
 
     @api.depends(
         "number_value",
@@ -104,6 +131,15 @@ class CrmProfilingLine(models.Model):
                     lambda v, profiling=profiling: v.profiling_id == profiling
                 )
 
+    @api.depends("value_ids.code")
+    def _compute_value_codes(self):
+        for line in self:
+            line.value_codes = ",".join(line.value_ids.mapped("code"))
+
+    def _inverse_value_codes(self):
+        for line in self:
+            line.value_ids = line.profiling_id._get_values_by_codes(line.value_codes)
+
     @api.constrains("profiling_id", "value_ids", "number_value", "text_value")
     def _check_value_mode(self):
         for line in self:
@@ -115,11 +151,11 @@ class CrmProfilingLine(models.Model):
                 raise ValidationError(
                     self.env._(
                         "Value %(value)s belongs to characteristic %(other)s, not "
-                        "to %(profiling)s (partner %(partner)s).",
+                        "to %(profiling)s (%(record)s).",
                         value=foreign[0].name,
                         other=foreign[0].profiling_id.display_name,
                         profiling=profiling.display_name,
-                        partner=line.partner_id.display_name,
+                        record=line._get_profiled_record().display_name,
                     )
                 )
             line._check_answer_fits_mode()
@@ -154,10 +190,87 @@ class CrmProfilingLine(models.Model):
         if problem:
             raise ValidationError(
                 self.env._(
-                    "Profile %(profiling)s of %(partner)s (%(mode)s): %(problem)s.",
+                    "Profile %(profiling)s of %(record)s (%(mode)s): %(problem)s.",
                     profiling=self.profiling_id.display_name,
-                    partner=self.partner_id.display_name,
+                    record=self._get_profiled_record().display_name,
                     mode=labels[mode],
                     problem=problem,
                 )
             )
+
+    # ------------------------------------------------------------
+    # CRUD: every change is appended to the history
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Profiling = self.env["crm.profiling"]
+        for vals in vals_list:
+            if self.env.context.get("import_file"):
+                vals.setdefault("source", "import")
+            if "value_codes" in vals:
+                profiling = Profiling.browse(vals.get("profiling_id"))
+                if not profiling:
+                    raise ValidationError(
+                        self.env._("Give the characteristic of the value codes.")
+                    )
+                values = profiling._get_values_by_codes(vals.pop("value_codes"))
+                vals["value_ids"] = [fields.Command.set(values.ids)]
+        lines = super().create(vals_list)
+        self.env["crm.profiling.history"]._log_lines(lines, "create")
+        return lines
+
+    def write(self, vals):
+        if "value_codes" in vals:
+            codes = vals.pop("value_codes")
+            for profiling in self.profiling_id:
+                lines = self.filtered(lambda line, p=profiling: line.profiling_id == p)
+                lines.write(
+                    {**vals, "value_ids": profiling._get_values_by_codes(codes).ids}
+                )
+            return True
+        if not any(name in vals for name in ANSWER_FIELDS):
+            return super().write(vals)
+        before = {line.id: line._get_answer_snapshot() for line in self}
+        result = super().write(vals)
+        changed = self.filtered(
+            lambda line: line._get_answer_snapshot() != before[line.id]
+        )
+        self.env["crm.profiling.history"]._log_lines(changed, "change", before)
+        return result
+
+    def unlink(self):
+        self.env["crm.profiling.history"]._log_lines(
+            self, "remove", {line.id: line._get_answer_snapshot() for line in self}
+        )
+        return super().unlink()
+
+    # ------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------
+
+    def _get_profiled_record(self):
+        """The partner or lead this profile belongs to."""
+        self.ensure_one()
+        return self.partner_id or self.lead_id
+
+    def _get_answer_snapshot(self):
+        """The answer as plain data, to compare and to record in history."""
+        self.ensure_one()
+        return (
+            frozenset(self.value_ids.ids),
+            self.number_value,
+            self.text_value or False,
+        )
+
+    def _get_answer_vals(self):
+        """Values that copy this answer onto another line."""
+        self.ensure_one()
+        return {
+            "value_ids": [fields.Command.set(self.value_ids.ids)],
+            "number_value": self.number_value,
+            "text_value": self.text_value,
+            "profiled_on": self.profiled_on,
+            "user_id": self.user_id.id,
+            "note": self.note,
+        }

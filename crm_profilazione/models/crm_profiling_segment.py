@@ -184,13 +184,7 @@ class CrmProfilingSegment(models.Model):
                 )
             )
         segment = self.with_context(profiling_segment_stack=(*stack, self._origin.id))
-        rule_domains = [rule._get_domain() for rule in segment.rule_ids]
-        if not rule_domains:
-            rules = Domain.TRUE
-        elif self.match == "any":
-            rules = Domain.OR(rule_domains)
-        else:
-            rules = Domain.AND(rule_domains)
+        rules = segment._combine_rules()
         extra = Domain(segment._parse_partner_domain()).map_conditions(
             segment._expand_segment_condition
         )
@@ -205,17 +199,42 @@ class CrmProfilingSegment(models.Model):
         )
 
     @api.model
-    def _get_domain_of_segments(self, segment_ids):
-        """OR of the member domains of ``segment_ids``; missing ids select nobody.
+    def _get_domain_of_segments(self, segment_ids, model_name="res.partner"):
+        """OR of the member domains of ``segment_ids`` on partners or leads.
 
-        A deleted segment must never widen a selection: a mailing addressed
-        to it goes to nobody (and is stopped before sending, see
-        ``mailing.mailing``), not to everyone.
+        Missing ids select nobody: a deleted segment must never widen a
+        selection. A mailing addressed to it goes to nobody (and is stopped
+        before sending, see ``mailing.mailing``), not to everyone.
         """
         segments = self.sudo().with_context(active_test=False).browse(segment_ids)
-        return Domain.OR(segment._get_partner_domain() for segment in segments.exists())
+        if model_name == "crm.lead":
+            domains = [segment._get_lead_domain() for segment in segments.exists()]
+        else:
+            domains = [segment._get_partner_domain() for segment in segments.exists()]
+        return Domain.OR(domains)
 
     def _get_lead_domain(self):
-        """Return the domain on ``crm.lead`` selecting leads of member partners."""
+        """Return the domain on ``crm.lead`` that selects the members.
+
+        A lead is a member when its own profiles, or its partner's, match the
+        rules; the contact filter always applies to the lead's partner.
+        """
         self.ensure_one()
-        return Domain("partner_id", "any", self._get_partner_domain())
+        own = self._combine_rules()
+        extra = self._parse_partner_domain()
+        if extra:
+            own &= Domain(
+                "partner_id",
+                "any",
+                Domain(extra).map_conditions(self._expand_segment_condition),
+            )
+        return own | Domain("partner_id", "any", self._get_partner_domain())
+
+    def _combine_rules(self, lines_field="profiling_line_ids"):
+        """AND or OR of the rules, on the model whose profiles are ``lines_field``."""
+        rule_domains = [rule._get_domain(lines_field) for rule in self.rule_ids]
+        if not rule_domains:
+            return Domain.TRUE
+        if self.match == "any":
+            return Domain.OR(rule_domains)
+        return Domain.AND(rule_domains)

@@ -1,1 +1,2 @@
 from . import crm_profiling_activity_plan
+from . import crm_profiling_bulk_assign

@@ -130,6 +130,15 @@ class ProfilingCommon(TransactionCase):
         return cls.env["crm.profiling.line"].create(vals)
 
     @classmethod
+    def profile_lead(cls, lead, profiling, values=(), **answer):
+        """Profile ``lead`` for ``profiling`` with value names or an answer."""
+        vals = {"lead_id": lead.id, "profiling_id": profiling.id, **answer}
+        if values:
+            value_ids = [cls.value(profiling, name).id for name in values]
+            vals["value_ids"] = [Command.set(value_ids)]
+        return cls.env["crm.profiling.line"].create(vals)
+
+    @classmethod
     def create_segment(cls, rules, match="all", partner_domain="[]", name="Segment"):
         """Create a segment from (characteristic, operator, operand) tuples.
 

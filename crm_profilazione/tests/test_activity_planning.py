@@ -145,7 +145,7 @@ class TestActivityPlanning(ProfilingCommon):
 
     @users("profiler")
     def test_planning_requires_the_right_to_edit_contacts(self):
-        with self.assertRaisesRegex(UserError, "edit contacts"):
+        with self.assertRaisesRegex(UserError, "right to edit"):
             self.plan(target="segment", segment_id=self.segment.id)
         self.assertFalse(
             self.env["mail.activity"]
@@ -165,5 +165,44 @@ class TestActivityPlanning(ProfilingCommon):
             user_id=self.user_manager.id,
         )
         self.assertEqual(str(wizard.created_activity_ids.date_deadline), "2030-01-15")
-        with self.assertRaisesRegex(UserError, "No partner matches"):
+        with self.assertRaisesRegex(UserError, "No record matches"):
             self.plan(target="domain", partner_domain="[('id', '=', 0)]")
+
+
+@tagged("post_install", "-at_install")
+class TestLeadActivityPlanning(ProfilingCommon):
+    def test_plan_for_the_leads_of_a_segment(self):
+        self.profile(self.partner_a, self.answer, ["Yes"])
+        Lead = self.env["crm.lead"]
+        lead_partner, lead_own, lead_other = Lead.create(
+            [
+                {"name": "Through partner", "partner_id": self.partner_a.id},
+                {"name": "Own profile", "user_id": self.user_salesman.id},
+                {"name": "Not in segment", "partner_id": self.partner_b.id},
+            ]
+        )
+        self.profile_lead(lead_own, self.answer, ["Yes"])
+        segment = self.create_segment([(self.answer, "has_any", ["Yes"])])
+        wizard = self.env["crm.profiling.activity.plan"].create(
+            {
+                "res_model": "crm.lead",
+                "target": "segment",
+                "segment_id": segment.id,
+                "activity_type_id": self.env.ref("mail.mail_activity_data_call").id,
+                "responsible_mode": "salesperson",
+                "user_id": self.user_manager.id,
+            }
+        )
+        self.assertEqual(
+            wizard.partner_count,
+            Lead.search_count([("profiling_segment_ids", "in", segment.ids)]),
+        )
+        wizard.action_plan()
+        activities = wizard.created_activity_ids
+        self.assertEqual(set(activities.mapped("res_model")), {"crm.lead"})
+        planned = Lead.browse(activities.mapped("res_id"))
+        self.assertIn(lead_partner, planned)
+        self.assertIn(lead_own, planned)
+        self.assertNotIn(lead_other, planned)
+        own_activity = activities.filtered(lambda a: a.res_id == lead_own.id)
+        self.assertEqual(own_activity.user_id, self.user_salesman, "lead salesperson")

@@ -13,38 +13,46 @@ _logger = logging.getLogger(__name__)
 
 
 class CrmProfilingActivityPlan(models.TransientModel):
-    """Plan one activity for every partner of a target (pianificazione attività).
+    """Plan one activity for every partner, or lead, of a target
+    (pianificazione attività).
 
-    The target is a segment, the partners selected in the contact list (any
-    number of them), or criteria typed in the domain editor. Activities are
-    created in one batch without one notification each; each responsible
-    user gets a single summary instead.
+    The target is a segment, the records selected in a list (any number of
+    them), or criteria typed in the domain editor. Activities are created in
+    one batch without one notification each; each responsible user gets a
+    single summary instead.
     """
 
     _name = "crm.profiling.activity.plan"
     _description = "Plan Activities for Profiled Partners"
 
     # Target
+    res_model = fields.Selection(
+        [("res.partner", "Contacts"), ("crm.lead", "Leads")],
+        string="Plan For",
+        required=True,
+        default="res.partner",
+    )
     target = fields.Selection(
         [
             ("segment", "A segment"),
-            ("partners", "The selected partners"),
-            ("domain", "Partners matching criteria"),
+            ("partners", "The selected records"),
+            ("domain", "Records matching criteria"),
         ],
         required=True,
         default="segment",
     )
     segment_id = fields.Many2one("crm.profiling.segment")
     partner_ids = fields.Many2many("res.partner")
+    lead_ids = fields.Many2many("crm.lead")
     partner_domain = fields.Char(string="Criteria", default="[]")
     partner_count = fields.Integer(
-        string="Partners Targeted", compute="_compute_partner_count"
+        string="Records Targeted", compute="_compute_partner_count"
     )
     # Activity
     activity_type_id = fields.Many2one(
         "mail.activity.type",
         required=True,
-        domain="[('res_model', 'in', (False, 'res.partner'))]",
+        domain="[('res_model', 'in', (False, res_model))]",
         default=lambda self: self.env.ref(
             "mail.mail_activity_data_call", raise_if_not_found=False
         ),
@@ -62,7 +70,7 @@ class CrmProfilingActivityPlan(models.TransientModel):
     responsible_mode = fields.Selection(
         [
             ("user", "A chosen user"),
-            ("salesperson", "Each partner's salesperson"),
+            ("salesperson", "Each record's salesperson"),
         ],
         string="Assign To",
         required=True,
@@ -72,11 +80,11 @@ class CrmProfilingActivityPlan(models.TransientModel):
         "res.users",
         domain="[('share', '=', False)]",
         default=lambda self: self.env.user,
-        help="The responsible, or for partners without a salesperson, the "
+        help="The responsible, or for records without a salesperson, the "
         "fallback responsible.",
     )
     skip_existing = fields.Boolean(
-        string="Skip Partners With an Open Activity of This Type", default=True
+        string="Skip Records With an Open Activity of This Type", default=True
     )
     # Outcome
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
@@ -88,7 +96,9 @@ class CrmProfilingActivityPlan(models.TransientModel):
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
         context = self.env.context
-        if context.get("active_model") == "res.partner" and context.get("active_ids"):
+        model = context.get("active_model")
+        if model in ("res.partner", "crm.lead") and context.get("active_ids"):
+            values["res_model"] = model
             values["target"] = "partners"
             active_ids = context["active_ids"]
             # The web client sends at most active_ids_limit ids when "select
@@ -101,11 +111,15 @@ class CrmProfilingActivityPlan(models.TransientModel):
             if len(active_ids) >= limit and context.get("active_domain") is not None:
                 values["target"] = "domain"
                 values["partner_domain"] = repr(context["active_domain"])
+            elif model == "crm.lead":
+                values["lead_ids"] = [fields.Command.set(active_ids)]
             else:
                 values["partner_ids"] = [fields.Command.set(active_ids)]
         return values
 
-    @api.depends("target", "segment_id", "partner_ids", "partner_domain")
+    @api.depends(
+        "res_model", "target", "segment_id", "partner_ids", "lead_ids", "partner_domain"
+    )
     def _compute_partner_count(self):
         for wizard in self:
             try:
@@ -113,7 +127,7 @@ class CrmProfilingActivityPlan(models.TransientModel):
             except UserError:
                 wizard.partner_count = 0
                 continue
-            wizard.partner_count = self.env["res.partner"].search_count(domain)
+            wizard.partner_count = self.env[wizard.res_model].search_count(domain)
 
     # ------------------------------------------------------------
     # Actions
@@ -125,7 +139,7 @@ class CrmProfilingActivityPlan(models.TransientModel):
         started = time.monotonic()
         partners = self._get_partners()
         if not partners:
-            raise UserError(self.env._("No partner matches the chosen target."))
+            raise UserError(self.env._("No record matches the chosen target."))
         skipped = self._get_partners_with_open_activity(partners)
         to_plan = partners - skipped
         activities = self._create_activities(to_plan)
@@ -178,7 +192,10 @@ class CrmProfilingActivityPlan(models.TransientModel):
                 )
             return Domain(self.segment_id._get_member_domain())
         if self.target == "partners":
-            return Domain("id", "in", self.partner_ids.ids)
+            records = (
+                self.lead_ids if self.res_model == "crm.lead" else self.partner_ids
+            )
+            return Domain("id", "in", records.ids)
         try:
             return Domain(literal_eval(self.partner_domain or "[]"))
         except (ValueError, SyntaxError, TypeError) as error:
@@ -187,18 +204,18 @@ class CrmProfilingActivityPlan(models.TransientModel):
             ) from error
 
     def _get_partners(self):
-        """The target partners, across all the companies the user works in."""
-        partners = self.env["res.partner"].with_context(
+        """The target records, across all the companies the user works in."""
+        partners = self.env[self.res_model].with_context(
             allowed_company_ids=self.env.user.company_ids.ids, active_test=True
         )
         return partners.search(self._get_partner_domain())
 
     def _get_partners_with_open_activity(self, partners):
         if not self.skip_existing:
-            return self.env["res.partner"]
+            return partners.browse()
         groups = self.env["mail.activity"]._read_group(
             [
-                ("res_model", "=", "res.partner"),
+                ("res_model", "=", self.res_model),
                 ("res_id", "in", partners.ids),
                 ("activity_type_id", "=", self.activity_type_id.id),
             ],
@@ -221,17 +238,21 @@ class CrmProfilingActivityPlan(models.TransientModel):
         return self.user_id
 
     def _create_activities(self, partners):
-        if not self.env["res.partner"].has_access("write"):
+        if not self.env[self.res_model].has_access("write"):
             raise UserError(
                 self.env._(
-                    "Planning activities on contacts requires the right to edit "
-                    "contacts (Contacts: Creation). Ask your administrator."
+                    "Planning activities on %(records)s requires the right to edit "
+                    "them (for contacts: Contacts / Creation). Ask your "
+                    "administrator.",
+                    records=dict(
+                        self._fields["res_model"]._description_selection(self.env)
+                    )[self.res_model],
                 )
             )
         if self.responsible_mode == "user" and not self.user_id:
             raise UserError(self.env._("Choose the user the activities are for."))
         deadline = self._get_deadline()
-        model_id = self.env["ir.model"]._get_id("res.partner")
+        model_id = self.env["ir.model"]._get_id(self.res_model)
         vals_list = [
             {
                 "res_model_id": model_id,

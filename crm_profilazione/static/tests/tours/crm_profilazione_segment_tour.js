@@ -57,12 +57,12 @@ registry.category("web_tour.tours").add("crm_profilazione_segment_activity_tour"
         ...stepUtils.saveForm(),
         {
             content: "The saved rule compares the characteristic with 5000",
-            trigger: `${RULES} .o_data_row:has(.o_data_cell[name=profiling_id]:contains(Tour order amount)):has(.o_data_cell[name=operator]:text(≥)) .o_data_cell[name=number]:contains(5000)`,
+            trigger: `${RULES} .o_data_row:has(.o_data_cell[name=profiling_id]:contains(Tour order amount)):has(.o_data_cell[name=operator]:text(≥)) .o_data_cell[name=number]:text(5,000.00)`,
         },
         {
             content: "One partner matches the segment",
             trigger:
-                ".o_form_view .oe_button_box button[name=action_open_partners]:contains(Partners) .o_stat_value:text(1)",
+                ".o-form-buttonbox button[name=action_open_partners]:has(.o_stat_text:text(Partners)) .o_stat_value:text(1)",
         },
         {
             content: "Plan activities for the segment",

@@ -12,3 +12,4 @@ from . import res_partner
 from . import crm_lead
 from . import mail_activity
 from . import mailing_mailing
+from . import crm_profiling_report

@@ -2,6 +2,7 @@ import itertools
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 VALUE_MODES = [
     ("presence", "Presence only"),
@@ -69,6 +70,24 @@ class CrmProfiling(models.Model):
                 if profiling.code
                 else profiling.name
             )
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Find a characteristic by its exact code in any case, as imports do."""
+        if operator in ("=", "in"):
+            names = [value] if isinstance(value, str) else list(value)
+            if names and all(isinstance(name, str) for name in names):
+                return Domain.OR(
+                    Domain("code", "=ilike", self._escape_like(name)) for name in names
+                ) | Domain("name", "in", names)
+        return super()._search_display_name(operator, value)
+
+    @api.model
+    def _escape_like(self, text):
+        """Escape ``text`` so that a LIKE pattern matches it literally."""
+        for special in ("\\", "%", "_"):
+            text = text.replace(special, "\\" + special)
+        return text
 
     @api.constrains("type_id", "family_id")
     def _check_type_matches_family(self):

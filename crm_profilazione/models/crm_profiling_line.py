@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 SOURCES = [
     ("manual", "Manual"),
@@ -9,6 +9,10 @@ SOURCES = [
 ]
 # What a profile says; history records these before and after each change.
 ANSWER_FIELDS = ("value_ids", "number_value", "text_value")
+
+
+class ImportRowByRow(Exception):
+    """Ask ``load()`` to import a batch again one row at a time."""
 
 
 class CrmProfilingLine(models.Model):
@@ -205,20 +209,38 @@ class CrmProfilingLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Profiling = self.env["crm.profiling"]
+        # copies: an import retries failed batches row by row with the same dicts
+        vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
             if self.env.context.get("import_file"):
                 vals.setdefault("source", "import")
             if "value_codes" in vals:
+                codes = vals.pop("value_codes")
                 profiling = Profiling.browse(vals.get("profiling_id"))
-                if not profiling:
-                    raise ValidationError(
-                        self.env._("Give the characteristic of the value codes.")
-                    )
-                values = profiling._get_values_by_codes(vals.pop("value_codes"))
-                vals["value_ids"] = [fields.Command.set(values.ids)]
+                # without a characteristic the row fails on the required field;
+                # without codes, numbers still get their range value computed
+                if profiling and codes:
+                    values = profiling._get_values_by_codes(codes)
+                    vals["value_ids"] = [fields.Command.set(values.ids)]
         lines = super().create(vals_list)
         self.env["crm.profiling.history"]._log_lines(lines, "create")
         return lines
+
+    def _load_records_create(self, vals_list):
+        """Make import errors name their own row.
+
+        Odoo's ``load()`` reports a refusal raised in a batch on the batch's
+        first row as well, which would blame a good row. When a batch is
+        refused, a plain exception makes ``load()`` retry row by row, where
+        each error is reported on the row that caused it.
+        """
+        if len(vals_list) < 2:
+            return super()._load_records_create(vals_list)
+        try:
+            with self.env.cr.savepoint():
+                return super()._load_records_create(vals_list)
+        except UserError as error:
+            raise ImportRowByRow(str(error)) from error
 
     def write(self, vals):
         if "value_codes" in vals:

@@ -1,6 +1,6 @@
 # The two commands a newcomer needs (see README.md); `bench` and `lint` are
 # for the engineers. All set-up lives in scripts/dev.sh.
-.PHONY: run test bench lint setup
+.PHONY: run test bench lint setup i18n
 
 run:
 	bash scripts/dev.sh run
@@ -16,3 +16,6 @@ lint:
 
 setup:
 	bash scripts/dev.sh setup
+
+i18n:
+	bash scripts/dev.sh i18n

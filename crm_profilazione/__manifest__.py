@@ -20,6 +20,7 @@
         "views/crm_profiling_views.xml",
         "views/crm_profiling_line_views.xml",
         "views/crm_profiling_history_views.xml",
+        "views/crm_profiling_report_views.xml",
         "views/crm_profiling_segment_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",

@@ -32,7 +32,7 @@ as_root() {
 # --------------------------------------------------------------------------
 ensure_system_packages() {
     step "Checking system packages"
-    local wanted=(libpq-dev libldap2-dev libsasl2-dev build-essential chromium)
+    local wanted=(libpq-dev libldap2-dev libsasl2-dev build-essential chromium gettext)
     if [ -z "${PGHOST:-}" ]; then wanted+=(postgresql); fi
     local missing=()
     for pkg in "${wanted[@]}"; do
@@ -216,6 +216,24 @@ cmd_test() {
     "$VENV/bin/pytest" -c "$REPO/pyproject.toml" \
         --odoo-config="$ODOO_RC" --odoo-database="$TEST_DB" --odoo-http \
         --odoo-log-level=warn "crm_profilazione/tests" "$@"
+    step "Uninstalling and reinstalling the addon on a copy with data"
+    dropdb --if-exists "${TEST_DB}_reinstall"
+    createdb -T "$TEST_DB" "${TEST_DB}_reinstall"
+    "$VENV/bin/python" "$REPO/scripts/check_reinstall.py" \
+        "$ODOO_SRC/odoo-bin" "$ODOO_RC" "${TEST_DB}_reinstall"
+    dropdb "${TEST_DB}_reinstall"
+}
+
+# Export the .pot from a database with the addon installed and merge it
+# into it.po (new strings appear untranslated, marked fuzzy-free).
+cmd_i18n() {
+    setup
+    local pot="$REPO/crm_profilazione/i18n/crm_profilazione.pot"
+    odoo_bin i18n export -d "$TEST_DB" -l pot -o "$pot" crm_profilazione 2>/dev/null \
+        || odoo_bin i18n export -d "$TEST_DB" -o "$pot" crm_profilazione
+    msgmerge --quiet --update --no-fuzzy-matching --backup=none \
+        "$REPO/crm_profilazione/i18n/it.po" "$pot"
+    echo "    updated $pot and it.po"
 }
 
 cmd_bench() {
@@ -230,5 +248,6 @@ case "${1:-}" in
     test) shift; cmd_test "$@" ;;
     lint) setup; cmd_lint ;;
     bench) shift; cmd_bench "$@" ;;
-    *) die "usage: $0 setup|run|test|lint|bench" ;;
+    i18n) cmd_i18n ;;
+    *) die "usage: $0 setup|run|test|lint|bench|i18n" ;;
 esac

@@ -35,7 +35,6 @@ class CrmLead(models.Model):
     profiling_history_ids = fields.One2many(
         "crm.profiling.history",
         "lead_id",
-        string="Profiling History",
         groups=PROFILING_GROUP,
     )
 

@@ -28,8 +28,8 @@ class CrmProfiling(models.Model):
     _rec_names_search = ["code", "name"]
 
     code = fields.Char(required=True)
-    type_id = fields.Many2one("crm.profiling.type", index=True, ondelete="restrict")
-    family_id = fields.Many2one("crm.profiling.family", index=True, ondelete="restrict")
+    type_id = fields.Many2one("crm.profiling.type", index=True, ondelete="set null")
+    family_id = fields.Many2one("crm.profiling.family", index=True, ondelete="set null")
     value_mode = fields.Selection(
         VALUE_MODES,
         required=True,
@@ -127,14 +127,30 @@ class CrmProfiling(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
-        used = self.filtered("line_count")
-        if used:
+        for profiling in self:
+            if profiling.line_count:
+                raise UserError(
+                    self.env._(
+                        "Characteristic %(profiling)s is used by %(count)s "
+                        "profile(s) and cannot be deleted. Archive it instead.",
+                        profiling=profiling.display_name,
+                        count=profiling.line_count,
+                    )
+                )
+        rules = (
+            self.env["crm.profiling.segment.rule"]
+            .sudo()
+            .search([("profiling_id", "in", self.ids)])
+        )
+        if rules:
             raise UserError(
                 self.env._(
-                    "Characteristic %(profiling)s is used by %(count)s profile(s) "
-                    "and cannot be deleted. Archive it instead.",
-                    profiling=used[0].display_name,
-                    count=used[0].line_count,
+                    "Characteristic %(profiling)s is used by the rules of "
+                    "%(count)s segment(s), such as %(segment)s, and cannot be "
+                    "deleted.",
+                    profiling=rules[0].profiling_id.display_name,
+                    count=len(rules.segment_id),
+                    segment=rules[0].segment_id.name,
                 )
             )
 

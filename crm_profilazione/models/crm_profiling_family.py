@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class CrmProfilingFamily(models.Model):
@@ -16,7 +16,7 @@ class CrmProfilingFamily(models.Model):
     type_id = fields.Many2one(
         "crm.profiling.type",
         index=True,
-        ondelete="restrict",
+        ondelete="set null",
         help="The type this family belongs to, if any.",
     )
     profiling_ids = fields.One2many(
@@ -52,3 +52,16 @@ class CrmProfilingFamily(models.Model):
                         other=clashing[0].type_id.display_name,
                     )
                 )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        used = self.filtered("profiling_ids")
+        if used:
+            raise UserError(
+                self.env._(
+                    "Family %(name)s still groups %(count)s characteristic(s) and "
+                    "cannot be deleted. Move them first, or archive it.",
+                    name=used[0].display_name,
+                    count=len(used[0].profiling_ids),
+                )
+            )

@@ -61,9 +61,9 @@ class CrmProfilingHistory(models.Model):
         context={"active_test": False},
     )
     old_number = fields.Float(string="Previous Number")
-    new_number = fields.Float(string="New Number")
+    new_number = fields.Float()
     old_text = fields.Char(string="Previous Text")
-    new_text = fields.Char(string="New Text")
+    new_text = fields.Char()
 
     @api.model
     def _log_lines(self, lines, event, before=None):

@@ -35,12 +35,14 @@ class CrmProfilingLine(models.Model):
 
     partner_id = fields.Many2one("res.partner", index=True, ondelete="cascade")
     lead_id = fields.Many2one("crm.lead", index=True, ondelete="cascade")
+    # cascade only matters when the addon is uninstalled: users deleting a
+    # characteristic in use are stopped by crm.profiling._unlink_except_used
     profiling_id = fields.Many2one(
         "crm.profiling",
         string="Characteristic",
         required=True,
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
     )
     # Taxonomy, stored for sorting and grouping the partner's profile
     sequence = fields.Integer(related="profiling_id.sequence", store=True)
@@ -66,7 +68,6 @@ class CrmProfilingLine(models.Model):
     number_value = fields.Float(string="Number")
     text_value = fields.Char(string="Text")
     value_codes = fields.Char(
-        string="Value Codes",
         compute="_compute_value_codes",
         inverse="_inverse_value_codes",
         help="The values' codes separated by commas, e.g. PRIM,AUT: what an "

@@ -40,7 +40,7 @@ class CrmProfilingSegment(models.Model):
         "crm.profiling.segment.rule", "segment_id", string="Rules", copy=True
     )
     partner_domain = fields.Char(
-        string="Also Require",
+        string="Contact Filter",
         default="[]",
         tracking=True,
         help="An ordinary contact filter every member must also match, e.g. "

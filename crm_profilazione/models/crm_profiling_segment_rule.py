@@ -34,7 +34,8 @@ class CrmProfilingSegmentRule(models.Model):
         "crm.profiling",
         string="Characteristic",
         required=True,
-        ondelete="restrict",
+        index=True,
+        ondelete="cascade",
     )
     value_mode = fields.Selection(related="profiling_id.value_mode")
     operator = fields.Selection(
@@ -97,13 +98,19 @@ class CrmProfilingSegmentRule(models.Model):
 
     @api.onchange("profiling_id")
     def _onchange_profiling_id(self):
+        """Offer the operator that suits the characteristic's value mode."""
         self.value_ids = self.value_ids.filtered(
             lambda v: v.profiling_id == self.profiling_id
         )
+        mode = self.profiling_id.value_mode
         is_number_rule = self.operator in NUMBER_OPERATORS or (
             self.operator == "num_between"
         )
-        if is_number_rule and self.profiling_id.value_mode != "number":
+        if mode == "number" and self.operator in VALUE_OPERATORS:
+            self.operator = "num_ge"
+        elif mode in ("presence", "text"):
+            self.operator = "profiled"
+        elif mode in ("single", "multiple") and is_number_rule:
             self.operator = "has_any"
 
     # ------------------------------------------------------------

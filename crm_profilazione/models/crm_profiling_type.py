@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class CrmProfilingType(models.Model):
@@ -23,3 +24,16 @@ class CrmProfilingType(models.Model):
     def _compute_profiling_count(self):
         for profiling_type in self:
             profiling_type.profiling_count = len(profiling_type.profiling_ids)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        used = self.filtered("profiling_ids")
+        if used:
+            raise UserError(
+                self.env._(
+                    "Type %(name)s still groups %(count)s characteristic(s) and "
+                    "cannot be deleted. Move them first, or archive it.",
+                    name=used[0].display_name,
+                    count=len(used[0].profiling_ids),
+                )
+            )

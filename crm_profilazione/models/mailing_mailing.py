@@ -40,11 +40,12 @@ class MailingMailing(models.Model):
 
     @api.depends("mailing_domain")
     def _compute_profiling_segment_id(self):
+        Segment = self.env["crm.profiling.segment"].with_context(active_test=False)
         for mailing in self:
             segment_ids = mailing._get_profiling_segment_ids()
-            mailing.profiling_segment_id = (
-                segment_ids[0] if len(segment_ids) == 1 else False
-            )
+            # a domain may still name a deleted segment (e.g. after reinstall)
+            segment = Segment.browse(segment_ids[:1]).exists()
+            mailing.profiling_segment_id = segment if len(segment_ids) == 1 else False
 
     @api.depends("mailing_model_real")
     def _compute_profiling_segment_allowed(self):

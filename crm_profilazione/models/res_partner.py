@@ -18,7 +18,6 @@ class ResPartner(models.Model):
     profiling_history_ids = fields.One2many(
         "crm.profiling.history",
         "partner_id",
-        string="Profiling History",
         groups=PROFILING_GROUP,
     )
 

@@ -1,6 +1,15 @@
-from . import (
-    test_access,
-    test_partner_search,
-    test_profiling_constraints,
-    test_seed_data,
-)
+from . import test_access
+from . import test_activity_planning
+from . import test_activity_search
+from . import test_bulk_assign
+from . import test_history
+from . import test_import
+from . import test_lead_profiling
+from . import test_mailing
+from . import test_partner_search
+from . import test_profiling_constraints
+from . import test_report
+from . import test_seed_data
+from . import test_segment
+from . import test_tour
+from . import test_tour_segment

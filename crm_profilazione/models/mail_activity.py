@@ -1,7 +1,16 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
-from .res_partner import PROFILING_GROUP
+from .crm_profiling_profiled_mixin import NEGATIONS, PROFILING_GROUP
+
+# activity search field -> partner search field it goes through
+PARTNER_PROFILE_FIELDS = {
+    "partner_profiling_value_ids": "profiling_value_ids",
+    "partner_profiling_ids": "profiling_ids",
+    "partner_profiling_type_ids": "profiling_type_ids",
+    "partner_profiling_family_ids": "profiling_family_ids",
+    "partner_profiling_segment_ids": "profiling_segment_ids",
+}
 
 
 class MailActivity(models.Model):
@@ -23,11 +32,76 @@ class MailActivity(models.Model):
         groups=PROFILING_GROUP,
     )
 
+    # The partner's profile, so the search bar proposes values and segments
+    # rather than partners
+    partner_profiling_value_ids = fields.Many2many(
+        "crm.profiling.value",
+        compute="_compute_partner_profile",
+        search="_search_partner_profiling_value_ids",
+        groups=PROFILING_GROUP,
+    )
+    partner_profiling_ids = fields.Many2many(
+        "crm.profiling",
+        string="Partner Characteristic",
+        compute="_compute_partner_profile",
+        search="_search_partner_profiling_ids",
+        groups=PROFILING_GROUP,
+    )
+    partner_profiling_type_ids = fields.Many2many(
+        "crm.profiling.type",
+        compute="_compute_partner_profile",
+        search="_search_partner_profiling_type_ids",
+        groups=PROFILING_GROUP,
+    )
+    partner_profiling_family_ids = fields.Many2many(
+        "crm.profiling.family",
+        compute="_compute_partner_profile",
+        search="_search_partner_profiling_family_ids",
+        groups=PROFILING_GROUP,
+    )
+    partner_profiling_segment_ids = fields.Many2many(
+        "crm.profiling.segment",
+        string="Partner Segment",
+        compute="_compute_partner_profile",
+        search="_search_partner_profiling_segment_ids",
+        groups=PROFILING_GROUP,
+    )
+
     @api.depends("res_model", "res_id")
     def _compute_profiling_partner_id(self):
         for activity in self:
             record = activity._get_profiled_record()
             activity.profiling_partner_id = record
+
+    @api.depends("profiling_partner_id")
+    def _compute_partner_profile(self):
+        for activity in self:
+            partner = activity.profiling_partner_id
+            for activity_field, partner_field in PARTNER_PROFILE_FIELDS.items():
+                activity[activity_field] = partner[partner_field]
+
+    def _search_partner_profiling_value_ids(self, operator, value):
+        return self._search_partner_profile("profiling_value_ids", operator, value)
+
+    def _search_partner_profiling_ids(self, operator, value):
+        return self._search_partner_profile("profiling_ids", operator, value)
+
+    def _search_partner_profiling_type_ids(self, operator, value):
+        return self._search_partner_profile("profiling_type_ids", operator, value)
+
+    def _search_partner_profiling_family_ids(self, operator, value):
+        return self._search_partner_profile("profiling_family_ids", operator, value)
+
+    def _search_partner_profiling_segment_ids(self, operator, value):
+        return self._search_partner_profile("profiling_segment_ids", operator, value)
+
+    @api.model
+    def _search_partner_profile(self, partner_field, operator, value):
+        """Activities whose partner matches a condition on its profile."""
+        negated = operator in NEGATIONS
+        condition = Domain(partner_field, NEGATIONS.get(operator, operator), value)
+        domain = Domain("profiling_partner_id", "any", condition)
+        return ~domain if negated else domain
 
     def _get_profiled_record(self):
         self.ensure_one()

@@ -100,6 +100,31 @@ class TestActivitySearch(ProfilingCommon):
             self.act_partner_a | self.act_lead_a,
         )
 
+    @users("salesman")
+    def test_search_bar_fields_propose_values_and_segments(self):
+        segment = self.create_segment(
+            [(self.order_amount, "num_ge", 5000)], name="Big spenders"
+        )
+        large = self.value(self.order_amount, "Large")
+        Activity = self.env["mail.activity"]
+        fields = Activity.fields_get(["partner_profiling_value_ids"])
+        self.assertEqual(
+            fields["partner_profiling_value_ids"]["relation"], "crm.profiling.value"
+        )
+        for domain in (
+            [("partner_profiling_value_ids", "in", large.ids)],
+            [("partner_profiling_value_ids", "ilike", "large")],
+            [("partner_profiling_segment_ids", "in", segment.ids)],
+            [("partner_profiling_family_ids", "in", self.family_purchase.ids)],
+        ):
+            self.assertEqual(
+                self.search_ours(domain), self.act_partner_a | self.act_lead_a, domain
+            )
+        self.assertEqual(
+            self.search_ours([("partner_profiling_value_ids", "not in", large.ids)]),
+            self.activities - self.act_partner_a - self.act_lead_a,
+        )
+
     def test_activity_shows_the_partner_it_concerns(self):
         self.assertEqual(self.act_partner_a.profiling_partner_id, self.partner_a)
         self.assertEqual(self.act_lead_a.profiling_partner_id, self.partner_a)

@@ -65,6 +65,19 @@ class MailingMailing(models.Model):
     # Sending
     # ------------------------------------------------------------
 
+    def _get_recipients_domain(self):
+        """Keep a segment mailing within its author's companies.
+
+        The queue cron evaluates the domain as superuser; without this, a
+        segment would reach partners of companies its author cannot see, and
+        the mailing would go to more people than its form announced.
+        """
+        domain = super()._get_recipients_domain()
+        if self._get_profiling_segment_ids():
+            user = self.user_id or self.create_uid or self.env.user
+            domain &= Domain("company_id", "in", [*user.company_ids.ids, False])
+        return domain
+
     def action_put_in_queue(self):
         for mailing in self:
             problem = mailing._get_profiling_segment_problem()

@@ -84,7 +84,9 @@ class CrmProfilingActivityPlan(models.TransientModel):
         "fallback responsible.",
     )
     skip_existing = fields.Boolean(
-        string="Skip Records With an Open Activity of This Type", default=True
+        string="Skip If Already Planned",
+        default=True,
+        help="Leave out the records that already have an open activity of this type.",
     )
     # Outcome
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")

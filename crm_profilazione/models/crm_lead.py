@@ -69,42 +69,28 @@ class CrmLead(models.Model):
         """Copy the leads' profiles onto their partners.
 
         A characteristic the partner lacks is added; one it already has keeps
-        the more recent answer (by profiling date, then by last change). The
-        partner's profile records which lead it came from.
+        the more recent answer. The partner's profile records which lead it
+        came from.
         """
-        Line = self.env["crm.profiling.line"].sudo()
-        leads = self.sudo().filtered(lambda lead: lead.partner_id)
-        lines = leads.profiling_line_ids
-        if not lines:
-            return
-        to_create = []
-        updated = 0
-        for lead in leads:
-            partner_lines = {
-                line.profiling_id: line for line in lead.partner_id.profiling_line_ids
-            }
-            for line in lead.profiling_line_ids:
-                answer = line._get_answer_vals()
-                answer.update(source="lead", origin_lead_id=lead.id)
-                current = partner_lines.get(line.profiling_id)
-                if not current:
-                    to_create.append(
-                        {
-                            **answer,
-                            "partner_id": lead.partner_id.id,
-                            "profiling_id": line.profiling_id.id,
-                        }
-                    )
-                elif (line.profiled_on, line.write_date) > (
-                    current.profiled_on,
-                    current.write_date,
-                ):
-                    current.write(answer)
-                    updated += 1
-        Line.create(to_create)
-        _logger.debug(
-            "Lead conversion: %s profile(s) added to and %s updated on %s partner(s)",
-            len(to_create),
-            updated,
-            len(leads.partner_id),
-        )
+        for lead in self.sudo().filtered(
+            lambda lead: lead.partner_id and lead.profiling_line_ids
+        ):
+            added, changed = lead.profiling_line_ids._merge_into(
+                "partner_id",
+                lead.partner_id,
+                {"source": "lead", "origin_lead_id": lead.id},
+            )
+            _logger.debug(
+                "Lead %s: %s profile(s) added to and %s changed on its partner",
+                lead.id,
+                added,
+                changed,
+            )
+
+    def _merge_dependences(self, opportunities):
+        """Keep the profiles and profiling history of merged opportunities."""
+        result = super()._merge_dependences(opportunities)
+        others = opportunities.sudo()
+        others.profiling_line_ids._merge_into("lead_id", self.sudo())
+        others.profiling_history_ids.write({"lead_id": self.id})
+        return result

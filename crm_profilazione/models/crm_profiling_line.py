@@ -286,6 +286,47 @@ class CrmProfilingLine(models.Model):
             self.text_value or False,
         )
 
+    def _merge_into(self, owner_field, owner, extra_vals=None):
+        """Merge these answers into the profile of ``owner``.
+
+        A characteristic the owner lacks is added; one it already has keeps
+        the more recent answer (by profiling date, then by last change).
+
+        Args:
+            owner_field: "partner_id" or "lead_id", the owner's kind.
+            owner: the partner or lead receiving the answers.
+            extra_vals: values written on every line added or changed, e.g.
+                where the answer came from.
+
+        Returns:
+            (number of lines added, number of lines changed)
+        """
+        current = {line.profiling_id: line for line in owner.profiling_line_ids}
+        newest_first = self.sorted(
+            lambda line: (line.profiled_on, line.write_date), reverse=True
+        )
+        to_create, changed = {}, 0
+        for line in newest_first:
+            answer = {**line._get_answer_vals(), **(extra_vals or {})}
+            mine = current.get(line.profiling_id)
+            if line.profiling_id in to_create:
+                continue  # an answer newer than this one is already chosen
+            if not mine:
+                to_create[line.profiling_id] = {
+                    **answer,
+                    owner_field: owner.id,
+                    "profiling_id": line.profiling_id.id,
+                }
+            elif (line.profiled_on, line.write_date) > (
+                mine.profiled_on,
+                mine.write_date,
+            ):
+                mine.write(answer)
+                changed += 1
+                current[line.profiling_id] = line
+        self.create(list(to_create.values()))
+        return len(to_create), changed
+
     def _get_answer_vals(self):
         """Values that copy this answer onto another line."""
         self.ensure_one()

@@ -147,3 +147,24 @@ class TestLeadProfiling(ProfilingCommon):
         self.assertEqual(
             self.lead.partner_profiling_line_ids, self.partner_b.profiling_line_ids
         )
+
+    def test_merging_opportunities_keeps_their_profiles(self):
+        Lead = self.env["crm.lead"]
+        other = Lead.create({"name": "Duplicate", "type": "lead"})
+        self.profile_lead(other, self.answer, ["Yes"], profiled_on=date(2026, 6, 1))
+        self.profile_lead(other, self.season, ["Winter"], profiled_on=date(2026, 1, 1))
+        merged = (self.lead | other).merge_opportunity(auto_unlink=True)
+        answers = {
+            line.profiling_id.code: set(line.value_ids.mapped("name"))
+            for line in merged.profiling_line_ids
+        }
+        self.assertEqual(
+            answers,
+            {"T_SEASON": {"Spring"}, "T_ORDER": {"Large"}, "T_ANSWER": {"Yes"}},
+        )
+        self.assertTrue(
+            merged.profiling_history_ids.filtered(
+                lambda entry: entry.profiling_id == self.answer
+            ),
+            "the history of the merged lead is kept",
+        )

@@ -7,6 +7,7 @@ from . import crm_profiling_line
 from . import crm_profiling_history
 from . import crm_profiling_segment
 from . import crm_profiling_segment_rule
+from . import crm_profiling_segment_snapshot
 from . import crm_profiling_profiled_mixin
 from . import res_partner
 from . import crm_lead

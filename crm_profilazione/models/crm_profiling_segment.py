@@ -46,6 +46,9 @@ class CrmProfilingSegment(models.Model):
         help="An ordinary contact filter every member must also match, e.g. "
         "companies only, customers only, a tag.",
     )
+    snapshot_ids = fields.One2many(
+        "crm.profiling.segment.snapshot", "segment_id", string="Size Over Time"
+    )
     # Live figures
     partner_count = fields.Integer(
         string="Matching Partners", compute="_compute_partner_count"
@@ -125,6 +128,13 @@ class CrmProfilingSegment(models.Model):
             "domain": self._get_member_domain(),
             "context": {"create": False},
         }
+
+    def action_record_size(self):
+        """Write down the current size, e.g. before changing the rules."""
+        for segment in self:
+            self.env["crm.profiling.segment.snapshot"]._record(
+                segment, segment.partner_count, "manual"
+            )
 
     def action_plan_activities(self):
         """Open the activity planning wizard targeting this segment."""

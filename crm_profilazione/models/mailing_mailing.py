@@ -92,6 +92,18 @@ class MailingMailing(models.Model):
                 raise UserError(problem)
         return super().action_send_mail(res_ids=res_ids)
 
+    def _action_send_mail(self, res_ids=None):
+        """Write down the segment's size when a mailing goes out to it."""
+        for mailing in self.filtered("profiling_segment_id"):
+            if not mailing.sent_date:
+                self.env["crm.profiling.segment.snapshot"]._record(
+                    mailing.profiling_segment_id,
+                    len(res_ids or mailing._get_recipients()),
+                    "mailing",
+                    mailing.mailing_model_real,
+                )
+        return super()._action_send_mail(res_ids=res_ids)
+
     @api.model
     def _process_mass_mailing_queue(self):
         """Hold back due mailings whose segment cannot be evaluated any more.

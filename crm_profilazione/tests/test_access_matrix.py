@@ -12,6 +12,7 @@ TAXONOMY += ("crm.profiling.value",)
 PROFILES = ("crm.profiling.line", "crm.profiling.segment")
 PROFILES += ("crm.profiling.segment.rule",)
 LOGS = ("crm.profiling.history", "crm.profiling.report")
+LOGS += ("crm.profiling.segment.snapshot",)
 WIZARDS = ("crm.profiling.activity.plan", "crm.profiling.bulk.assign")
 
 

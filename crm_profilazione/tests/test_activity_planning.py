@@ -62,6 +62,11 @@ class TestActivityPlanning(ProfilingCommon):
         )
         activities = wizard.created_activity_ids
         self.assertEqual(wizard.created_count, 600)
+        self.assertEqual(
+            self.segment.sudo().snapshot_ids.mapped("member_count"),
+            [600],
+            "segment size recorded when used",
+        )
         self.assertEqual(len(activities), 600)
         self.assertEqual(set(activities.mapped("res_id")), set(self.targets.ids))
         with_salesperson = self.targets.filtered("user_id")

@@ -142,6 +142,10 @@ class CrmProfilingActivityPlan(models.TransientModel):
         partners = self._get_partners()
         if not partners:
             raise UserError(self.env._("No record matches the chosen target."))
+        if self.target == "segment":
+            self.env["crm.profiling.segment.snapshot"]._record(
+                self.segment_id, len(partners), "planning", self.res_model
+            )
         skipped = self._get_partners_with_open_activity(partners)
         to_plan = partners - skipped
         activities = self._create_activities(to_plan)

@@ -129,7 +129,14 @@ ensure_postgres() {
         command -v pg_lsclusters >/dev/null || die "no PostgreSQL cluster tools found"
         local cluster
         cluster="$(pg_lsclusters -h | head -n1)"
-        [ -n "$cluster" ] || die "no PostgreSQL cluster: create one with pg_createcluster"
+        if [ -z "$cluster" ]; then
+            local version
+            version="$(ls /usr/lib/postgresql | sort -n | tail -n1)"
+            [ -n "$version" ] || die "no PostgreSQL server installed"
+            echo "    creating cluster $version/main"
+            as_root pg_createcluster "$version" main
+            cluster="$(pg_lsclusters -h | head -n1)"
+        fi
         set -- $cluster
         echo "    starting cluster $1/$2"
         as_root pg_ctlcluster "$1" "$2" start
@@ -183,7 +190,7 @@ cmd_run() {
     else
         step "Creating database $DB_NAME with crm_profilazione and demo data"
         odoo_bin -d "$DB_NAME" -i crm_profilazione --with-demo --stop-after-init \
-            --log-level=warn
+            --load-language=it_IT --log-level=warn
     fi
     step "Serving http://localhost:$HTTP_PORT (login admin / password admin)"
     exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_RC" -d "$DB_NAME" \

@@ -1,4 +1,5 @@
 from . import crm_profiling_taxonomy_mixin
+from . import crm_profiling_grouping_mixin
 from . import crm_profiling_type
 from . import crm_profiling_family
 from . import crm_profiling_value

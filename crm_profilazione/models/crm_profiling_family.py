@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class CrmProfilingFamily(models.Model):
@@ -10,7 +10,7 @@ class CrmProfilingFamily(models.Model):
     """
 
     _name = "crm.profiling.family"
-    _inherit = ["crm.profiling.taxonomy.mixin"]
+    _inherit = ["crm.profiling.grouping.mixin"]
     _description = "Profiling Family"
 
     type_id = fields.Many2one(
@@ -22,17 +22,11 @@ class CrmProfilingFamily(models.Model):
     profiling_ids = fields.One2many(
         "crm.profiling", "family_id", string="Characteristics"
     )
-    profiling_count = fields.Integer(compute="_compute_profiling_count")
 
     _code_company_uniq = models.UniqueIndex(
         "(lower(code), COALESCE(company_id, 0)) WHERE code IS NOT NULL",
         "A profiling family with this code already exists in this company.",
     )
-
-    @api.depends("profiling_ids")
-    def _compute_profiling_count(self):
-        for family in self:
-            family.profiling_count = len(family.profiling_ids)
 
     @api.constrains("type_id")
     def _check_type_matches_characteristics(self):
@@ -52,16 +46,3 @@ class CrmProfilingFamily(models.Model):
                         other=clashing[0].type_id.display_name,
                     )
                 )
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_used(self):
-        used = self.filtered("profiling_ids")
-        if used:
-            raise UserError(
-                self.env._(
-                    "Family %(name)s still groups %(count)s characteristic(s) and "
-                    "cannot be deleted. Move them first, or archive it.",
-                    name=used[0].display_name,
-                    count=len(used[0].profiling_ids),
-                )
-            )

@@ -23,6 +23,7 @@ class CrmProfilingActivityPlan(models.TransientModel):
     """
 
     _name = "crm.profiling.activity.plan"
+    _inherit = ["crm.profiling.selection.mixin"]
     _description = "Plan Activities for Profiled Partners"
 
     # Target
@@ -97,26 +98,16 @@ class CrmProfilingActivityPlan(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        context = self.env.context
-        model = context.get("active_model")
-        if model in ("res.partner", "crm.lead") and context.get("active_ids"):
+        model, ids, domain = self._get_context_selection(("res.partner", "crm.lead"))
+        if model:
             values["res_model"] = model
-            values["target"] = "partners"
-            active_ids = context["active_ids"]
-            # The web client sends at most active_ids_limit ids when "select
-            # all" is used; the domain then stands for the whole selection.
-            limit = int(
-                self.env["ir.config_parameter"]
-                .sudo()
-                .get_param("web.active_ids_limit", 20000)
-            )
-            if len(active_ids) >= limit and context.get("active_domain") is not None:
+            if domain is not None:
                 values["target"] = "domain"
-                values["partner_domain"] = repr(context["active_domain"])
-            elif model == "crm.lead":
-                values["lead_ids"] = [fields.Command.set(active_ids)]
+                values["partner_domain"] = repr(domain)
             else:
-                values["partner_ids"] = [fields.Command.set(active_ids)]
+                values["target"] = "partners"
+                field = "lead_ids" if model == "crm.lead" else "partner_ids"
+                values[field] = [fields.Command.set(ids)]
         return values
 
     @api.depends(

@@ -20,6 +20,7 @@ class CrmProfilingBulkAssign(models.TransientModel):
     """
 
     _name = "crm.profiling.bulk.assign"
+    _inherit = ["crm.profiling.selection.mixin"]
     _description = "Bulk Profiling"
 
     res_model = fields.Selection(
@@ -60,20 +61,12 @@ class CrmProfilingBulkAssign(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        context = self.env.context
-        model = context.get("active_model")
-        if model in OWNER_FIELDS and context.get("active_ids"):
+        model, ids, domain = self._get_context_selection(tuple(OWNER_FIELDS))
+        if model:
             values["res_model"] = model
-            active_ids = context["active_ids"]
-            limit = int(
-                self.env["ir.config_parameter"]
-                .sudo()
-                .get_param("web.active_ids_limit", 20000)
+            values["record_domain"] = repr(
+                domain if domain is not None else [("id", "in", ids)]
             )
-            if len(active_ids) >= limit and context.get("active_domain") is not None:
-                values["record_domain"] = repr(context["active_domain"])
-            else:
-                values["record_domain"] = repr([("id", "in", active_ids)])
         return values
 
     @api.depends("res_model", "record_domain")

@@ -220,9 +220,12 @@ cmd_test() {
     "$VENV/bin/python" "$REPO/scripts/check_log.py" "$log"
     step "Running pytest (unit, access and browser tests)"
     cd "$REPO"
-    "$VENV/bin/pytest" -c "$REPO/pyproject.toml" \
+    # -s and the INFO handler on the tests' loggers show each tour step
+    "$VENV/bin/pytest" -c "$REPO/pyproject.toml" -s \
         --odoo-config="$ODOO_RC" --odoo-database="$TEST_DB" --odoo-http \
-        --odoo-log-level=warn "crm_profilazione/tests" "$@"
+        --odoo-log-level=warn \
+        --odoo-extra=log-handler=odoo.addons.crm_profilazione.tests:INFO \
+        "crm_profilazione/tests" "$@"
     step "Uninstalling and reinstalling the addon on a copy with data"
     dropdb --if-exists "${TEST_DB}_reinstall"
     createdb -T "$TEST_DB" "${TEST_DB}_reinstall"

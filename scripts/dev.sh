@@ -234,15 +234,20 @@ cmd_test() {
     dropdb "${TEST_DB}_reinstall"
 }
 
-# Export the .pot from a database with the addon installed and merge it
-# into it.po (new strings appear untranslated, marked fuzzy-free).
+# Export the .pot from the test database (run make test, or at least install
+# the addon there, first) and merge it into it.po: new strings appear
+# untranslated, for a translator to fill in.
 cmd_i18n() {
     setup
     local pot="$REPO/crm_profilazione/i18n/crm_profilazione.pot"
-    odoo_bin i18n export -d "$TEST_DB" -l pot -o "$pot" crm_profilazione 2>/dev/null \
-        || odoo_bin i18n export -d "$TEST_DB" -o "$pot" crm_profilazione
+    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" i18n export -c "$ODOO_RC" \
+        -d "$TEST_DB" -o "$pot" crm_profilazione
     msgmerge --quiet --update --no-fuzzy-matching --backup=none \
         "$REPO/crm_profilazione/i18n/it.po" "$pot"
+    msgattrib --no-obsolete -o "$REPO/crm_profilazione/i18n/it.po" \
+        "$REPO/crm_profilazione/i18n/it.po"
+    msgattrib --untranslated "$REPO/crm_profilazione/i18n/it.po" | grep -c '^msgid' \
+        | sed 's/^/    untranslated entries (the header counts as one): /' || true
     echo "    updated $pot and it.po"
 }
 

@@ -45,7 +45,7 @@ class CrmProfiling(models.Model):
     )
     line_ids = fields.One2many("crm.profiling.line", "profiling_id", string="Profiles")
     line_count = fields.Integer(
-        string="Profiled Partners", compute="_compute_line_count", compute_sudo=True
+        string="Profile Count", compute="_compute_line_count", compute_sudo=True
     )
 
     _code_company_uniq = models.UniqueIndex(

@@ -58,7 +58,7 @@ class CrmProfilingReport(models.Model):
     line_id = fields.Many2one("crm.profiling.line", string="Profile", readonly=True)
     partner_id = fields.Many2one("res.partner", readonly=True)
     lead_id = fields.Many2one("crm.lead", readonly=True)
-    record_kind = fields.Selection(RECORD_KINDS, string="Profiled", readonly=True)
+    record_kind = fields.Selection(RECORD_KINDS, string="Record Type", readonly=True)
     profiling_id = fields.Many2one(
         "crm.profiling", string="Characteristic", readonly=True
     )

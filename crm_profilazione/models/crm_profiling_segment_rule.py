@@ -66,7 +66,7 @@ class CrmProfilingSegmentRule(models.Model):
         context={"active_test": False},
     )
     number = fields.Float()
-    number_to = fields.Float(string="And")
+    number_to = fields.Float(string="Up To")
     company_id = fields.Many2one(related="segment_id.company_id", store=True)
 
     @api.depends("profiling_id", "operator", "value_ids", "number", "number_to")

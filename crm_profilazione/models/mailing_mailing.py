@@ -31,8 +31,9 @@ class MailingMailing(models.Model):
         store=True,
         readonly=False,
         index="btree_not_null",
-        help="Send to the partners (or leads of the partners) of this segment, "
-        "as they are when the mailing goes out.",
+        help="Send to the members of this segment as it stands when the mailing "
+        "is sent: its partners, or for a mailing on leads, the leads of those "
+        "partners and the leads whose own profile matches.",
     )
     profiling_segment_allowed = fields.Boolean(
         compute="_compute_profiling_segment_allowed"

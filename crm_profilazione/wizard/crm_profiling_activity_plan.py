@@ -8,6 +8,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+from odoo.tools import format_date
 
 _logger = logging.getLogger(__name__)
 
@@ -239,7 +240,7 @@ class CrmProfilingActivityPlan(models.TransientModel):
             raise UserError(
                 self.env._(
                     "Planning activities on %(records)s requires the right to edit "
-                    "them (for contacts: Contacts / Creation). Ask your "
+                    "them (for contacts: Contact / Creation). Ask your "
                     "administrator.",
                     records=dict(
                         self._fields["res_model"]._description_selection(self.env)
@@ -282,7 +283,7 @@ class CrmProfilingActivityPlan(models.TransientModel):
                 author=self.env.user.name,
                 count=len(user_activities),
                 type=self.activity_type_id.name,
-                deadline=user_activities[:1].date_deadline,
+                deadline=format_date(self.env, user_activities[:1].date_deadline),
             )
             self.env["mail.thread"].message_notify(
                 partner_ids=user.partner_id.ids,

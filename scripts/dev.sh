@@ -218,6 +218,13 @@ cmd_test() {
         --log-level=info --logfile="$log" \
         || { tail -n 50 "$log"; die "installing crm_profilazione failed"; }
     "$VENV/bin/python" "$REPO/scripts/check_log.py" "$log"
+    step "Checking the translations against the code"
+    local fresh_pot="$REPO/.odoo-data/fresh.pot"
+    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" i18n export -c "$ODOO_RC" \
+        -d "$TEST_DB" -o "$fresh_pot" crm_profilazione 2>/dev/null
+    "$VENV/bin/python" "$REPO/scripts/check_i18n.py" "$fresh_pot" \
+        "$REPO/crm_profilazione/i18n/crm_profilazione.pot" \
+        "$REPO/crm_profilazione/i18n/it.po"
     step "Running pytest (unit, access and browser tests)"
     cd "$REPO"
     # -s and the INFO handler on the tests' loggers show each tour step

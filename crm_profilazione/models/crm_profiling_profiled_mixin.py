@@ -42,21 +42,21 @@ class CrmProfilingProfiledMixin(models.AbstractModel):
     profiling_ids = fields.Many2many(
         "crm.profiling",
         string="Profiled Characteristics",
-        compute="_compute_profiling_value_ids",
+        compute="_compute_profiling_taxonomy_ids",
         search="_search_profiling_ids",
         groups=PROFILING_GROUP,
     )
     profiling_type_ids = fields.Many2many(
         "crm.profiling.type",
         string="Profiling Types",
-        compute="_compute_profiling_value_ids",
+        compute="_compute_profiling_taxonomy_ids",
         search="_search_profiling_type_ids",
         groups=PROFILING_GROUP,
     )
     profiling_family_ids = fields.Many2many(
         "crm.profiling.family",
         string="Profiling Families",
-        compute="_compute_profiling_value_ids",
+        compute="_compute_profiling_taxonomy_ids",
         search="_search_profiling_family_ids",
         groups=PROFILING_GROUP,
     )
@@ -68,21 +68,34 @@ class CrmProfilingProfiledMixin(models.AbstractModel):
         groups=PROFILING_GROUP,
     )
 
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # Partners' values are a stored many2many derived from their profiles,
+        # and Odoo does not flush a stored many2many before searching on it:
+        # bring it up to date first, so that a search made in the same
+        # transaction as a profile change sees the change (partners, and leads
+        # through their partner). Cheap when nothing is pending.
+        self.env["res.partner"].flush_model(["profiling_value_ids"])
+        return super()._search(domain, *args, **kwargs)
+
     @api.depends("profiling_line_ids")
     def _compute_profiling_count(self):
         for record in self:
             record.profiling_count = len(record.profiling_line_ids)
 
+    @api.depends("profiling_line_ids.value_ids")
+    def _compute_profiling_value_ids(self):
+        for record in self:
+            record.profiling_value_ids = record.profiling_line_ids.value_ids
+
     @api.depends(
-        "profiling_line_ids.value_ids",
         "profiling_line_ids.profiling_id",
         "profiling_line_ids.type_id",
         "profiling_line_ids.family_id",
     )
-    def _compute_profiling_value_ids(self):
+    def _compute_profiling_taxonomy_ids(self):
         for record in self:
             lines = record.profiling_line_ids
-            record.profiling_value_ids = lines.value_ids
             record.profiling_ids = lines.profiling_id
             record.profiling_type_ids = lines.type_id
             record.profiling_family_ids = lines.family_id

@@ -230,7 +230,7 @@ class CrmProfilingSegment(models.Model):
         rules; the contact filter always applies to the lead's partner.
         """
         self.ensure_one()
-        own = self._combine_rules()
+        own = self._combine_rules("crm.lead")
         extra = self._parse_partner_domain()
         if extra:
             own &= Domain(
@@ -240,9 +240,9 @@ class CrmProfilingSegment(models.Model):
             )
         return own | Domain("partner_id", "any", self._get_partner_domain())
 
-    def _combine_rules(self, lines_field="profiling_line_ids"):
-        """AND or OR of the rules, on the model whose profiles are ``lines_field``."""
-        rule_domains = [rule._get_domain(lines_field) for rule in self.rule_ids]
+    def _combine_rules(self, model_name="res.partner"):
+        """AND or OR of the rules, as a domain on ``model_name``."""
+        rule_domains = [rule._get_domain(model_name) for rule in self.rule_ids]
         if not rule_domains:
             return Domain.TRUE
         if self.match == "any":

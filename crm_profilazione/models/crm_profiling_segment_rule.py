@@ -165,12 +165,11 @@ class CrmProfilingSegmentRule(models.Model):
             )
         return False
 
-    def _get_domain(self, lines_field="profiling_line_ids"):
-        """Return the domain selecting the records this rule matches.
+    def _get_domain(self, model_name="res.partner"):
+        """Return the domain selecting the partners, or leads, this rule matches.
 
-        Args:
-            lines_field: the one2many of profiles on the searched model, so the
-                same rule selects partners as well as leads.
+        On partners, value rules use the partner's stored values (as fast as
+        tags); on leads, and for numbers, they go through the profiles.
         """
         self.ensure_one()
         problem = self._get_problem()
@@ -179,17 +178,20 @@ class CrmProfilingSegmentRule(models.Model):
         profile = Domain("profiling_id", "=", self.profiling_id.id)
 
         def having(condition=Domain.TRUE):
-            return Domain(lines_field, "any", profile & condition)
+            return Domain("profiling_line_ids", "any", profile & condition)
+
+        def holding(values):
+            if model_name == "res.partner":
+                return Domain("profiling_value_ids", "in", values.ids)
+            return having(Domain("value_ids", "in", values.ids))
 
         operator = self.operator
         if operator == "has_any":
-            return having(Domain("value_ids", "in", self.value_ids.ids))
+            return holding(self.value_ids)
         if operator == "has_all":
-            return Domain.AND(
-                having(Domain("value_ids", "in", value.ids)) for value in self.value_ids
-            )
+            return Domain.AND(holding(value) for value in self.value_ids)
         if operator == "has_none":
-            return ~having(Domain("value_ids", "in", self.value_ids.ids))
+            return ~holding(self.value_ids)
         if operator == "profiled":
             return having()
         if operator == "not_profiled":

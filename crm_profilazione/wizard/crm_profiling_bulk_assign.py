@@ -86,7 +86,8 @@ class CrmProfilingBulkAssign(models.TransientModel):
         """Apply the operation to every selected record, then show the summary."""
         self.ensure_one()
         started = time.monotonic()
-        records = self.env[self.res_model].search(self._get_record_domain())
+        # id order keeps the new profiles' index inserts sequential
+        records = self.env[self.res_model].search(self._get_record_domain(), order="id")
         if not records:
             raise UserError(self.env._("No record is selected."))
         owner = OWNER_FIELDS[self.res_model]

@@ -98,7 +98,7 @@ registry.category("web_tour.tours").add("crm_profilazione_segment_activity_tour"
         },
         {
             content: "The wizard reports the planned activity",
-            trigger: `${WIZARD} p:contains(1 activities planned)`,
+            trigger: `${WIZARD} p:contains(Activities planned:) .o_field_widget[name=created_count]:contains(1)`,
         },
         {
             content: "Close the wizard",
